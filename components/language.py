@@ -1,0 +1,301 @@
+"""Which language a conversation is held in: detection (NLU component) and decision (policy).
+
+Two halves, because they need different things:
+- `LanguageDetector` (NLU pipeline) sees one message: it scores French against English with lingua
+  plus a small lexical vote, spots explicit switches ("in English please") and other languages, and
+  writes the result to the parse data as `language_detection`.
+- `LanguagePolicy` (dialogue policies) sees the whole conversation: it turns that detection into the
+  `language` slot, sticky on weak evidence, so "ok" or "merci" never flips a conversation. It never
+  predicts an answer itself except to offer English after a guessed first answer.
+
+The decision rules live in `decide_language()`, a pure function the unit tests call directly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Text
+
+FR, EN, OTHER = "fr", "en", "other"
+SUPPORTED = (FR, EN)
+
+# Campus names and acronyms say nothing about the language a student writes in ("CVEC?",
+# "Welcome Day c'est quand"): they are removed before scoring.
+NEUTRAL_TERMS = [
+    "welcome day", "erasmus+", "erasmus", "eiffel", "campus france", "crous", "cvec", "dse", "caf",
+    "apl", "als", "visale", "ameli", "anef", "ofii", "vls-ts", "vls ts", "imt", "mines", "ales",
+    "alès", "nimes", "nîmes", "montpellier", "marseille", "paris", "occitanie", "meuh folle",
+    "damage", "fle", "bde", "bds", "bda", "izly", "ok", "okay", "wifi", "psy", "stop", "menu",
+    "radio ding-dong", "ding-dong", "intermines", "incubateur", "clavieres", "clavières",
+    "croupillac", "master", "phd", "campus", "visa", "restaurant", "info", "infos", "bus",
+]
+
+# Function words and shorthand that only one of the two languages uses.
+FRENCH_MARKERS = set("""
+le la les un une des du de d l au aux et ou où est sont suis es je j tu il elle nous vous ils on
+ce c ça ca cest c'est qui que quoi quand comment pourquoi combien quel quelle quels quelles mon ma
+mes ton ta tes son sa ses notre votre leur pour avec sans dans sur chez pas ne plus très tres bien
+merci bonjour bonsoir salut coucou oui non stp svp koi pk pcq jsp jai j'ai dsl mdr bcp aussi faut
+faire peux peut veux voudrais aimerais besoin aide logement bourse date limite étudiant etudiant
+école ecole où y a-t-il ya quelqu'un quelqu un rien encore déjà deja alors donc mais parce
+bjr slt cc dacc accord ouais tkt trop vrai chambre dossier attestation obligatoire billets navette
+prix demande demander cours aussi salle aller venir arriver payer
+""".split())
+ENGLISH_MARKERS = set("""
+the a an and or is are am was were i i'm im you he she we they it this that what where when how
+why which who whose my your his her our their for with without in on at to from of by about can
+could would should will do does did don't dont not no yes yeah please pls plz thanks thank thx hi
+hello hey bye there here any anyone help need want like know get got have has much many u r ur
+lol deadline scholarship housing live apply ty sorry idk nvm wdym nope sure tell more free one
+question results tickets price amount refund certificate office hours renewal grant rent room
+""".split())
+
+# An explicit request for a language always wins.
+EXPLICIT_SWITCH = [
+    (EN, re.compile(r"\b(in|speak|talk|use|switch to|answer in|reply in|write in)\s+english\b|"
+                    r"\benglish\s+(please|pls|plz)\b|\ben anglais\b|\banglais\s+(stp|svp|s'il)|"
+                    r"^\s*english\s*[.!?]*\s*$|^\s*/?lang(uage)?\s+en\s*$", re.I)),
+    (FR, re.compile(r"\b(in|speak|talk|use|switch to|answer in|reply in)\s+french\b|"
+                    r"\ben fran[cç]ais\b|\bparle[rsz]?\s+fran[cç]ais\b|\bfran[cç]ais\s+(stp|svp|s'il)|"
+                    r"^\s*fran[cç]ais\s*[.!?]*\s*$|^\s*/?lang(ue)?\s+fr\s*$", re.I)),
+]
+
+# Scripts that are neither French nor English.
+_OTHER_SCRIPT = re.compile(r"[\u0600-\u06FF\u0400-\u04FF\u4E00-\u9FFF\u3040-\u30FF\u0590-\u05FF"
+                           r"\u0E00-\u0E7F\u0900-\u097F\uAC00-\uD7AF]")
+_WORD = re.compile(r"[a-zà-öø-ÿœæ']+", re.I)
+
+# Evidence is a log-odds score for English (negative = French).
+CONFIDENT = 3.0     # strong enough to switch a conversation already under way
+LIKELY = 0.4        # enough to choose the language of a new conversation
+
+
+@dataclass
+class Detection:
+    """What one message says about its language."""
+
+    evidence: float             # log-odds English vs French; 0 = no evidence
+    explicit: Optional[str]     # "fr"/"en" when the student asked for a language
+    other: bool                 # written in a language we do not speak
+    words: int                  # words left after removing neutral terms
+
+    @property
+    def likely(self) -> Optional[str]:
+        if abs(self.evidence) < LIKELY:
+            return None
+        return EN if self.evidence > 0 else FR
+
+    @property
+    def confident(self) -> Optional[str]:
+        if abs(self.evidence) < CONFIDENT:
+            return None
+        return EN if self.evidence > 0 else FR
+
+    def as_dict(self) -> Dict[Text, Any]:
+        return {"evidence": round(self.evidence, 3), "explicit": self.explicit,
+                "other": self.other, "words": self.words}
+
+    @classmethod
+    def from_dict(cls, data: Optional[Dict[Text, Any]]) -> "Detection":
+        data = data or {}
+        return cls(float(data.get("evidence", 0.0)), data.get("explicit"),
+                   bool(data.get("other", False)), int(data.get("words", 0)))
+
+
+def _strip_neutral(text: str) -> str:
+    lowered = text.lower()
+    for term in sorted(NEUTRAL_TERMS, key=len, reverse=True):
+        lowered = re.sub(r"(?<![\w])" + re.escape(term) + r"(?![\w])", " ", lowered)
+    return lowered
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+class Scorer:
+    """Scores a text; lingua detectors are built once, on first use (they take ~1 s)."""
+
+    def __init__(self) -> None:
+        self._pair = None
+        self._wide = None
+
+    def _detectors(self):
+        if self._pair is None:
+            from lingua import Language, LanguageDetectorBuilder
+
+            self._pair = LanguageDetectorBuilder.from_languages(
+                Language.FRENCH, Language.ENGLISH).with_preloaded_language_models().build()
+            # Only to notice other Latin-script languages (Spanish, Italian...), never to choose
+            # between French and English.
+            self._wide = LanguageDetectorBuilder.from_languages(
+                Language.FRENCH, Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE,
+                Language.ITALIAN, Language.GERMAN, Language.TURKISH, Language.DUTCH,
+            ).with_preloaded_language_models().build()
+        return self._pair, self._wide
+
+    def detect(self, text: Optional[str]) -> Detection:
+        text = text or ""
+        if text.startswith("/"):
+            # A button payload such as /switch_language{"language":"en"}: no words to score.
+            match = re.search(r'"language"\s*:\s*"(fr|en)"', text)
+            return Detection(0.0, match.group(1) if match else None, False, 0)
+        for language, pattern in EXPLICIT_SWITCH:
+            if pattern.search(text):
+                return Detection(CONFIDENT * 2 * (1 if language == EN else -1), language, False, 1)
+        if _OTHER_SCRIPT.search(text) and len(_OTHER_SCRIPT.findall(text)) > len(_WORD.findall(text)):
+            return Detection(0.0, None, True, 0)
+
+        stripped = _strip_neutral(text)
+        words = [w.strip("'") for w in _WORD.findall(stripped)]
+        words = [w for w in words if w]
+        # "d'accord", "l'aide", "what's": the parts vote too.
+        parts = {p for w in words if "'" in w for p in w.split("'") if p}
+        if not words:
+            return Detection(0.0, None, False, 0)
+
+        plain = {_without_accents(w) for w in words} | set(words) | parts
+        fr_hits = len(plain & FRENCH_MARKERS)
+        en_hits = len(plain & ENGLISH_MARKERS)
+        pair, wide = self._detectors()
+        values = {c.language.name: c.value for c in pair.compute_language_confidence_values(stripped)}
+        p_en = min(max(values.get("ENGLISH", 0.5), 0.02), 0.98)
+        # lingua is unreliable on one or two words: weigh it by how much text it had.
+        weight = min(len(words), 4) / 4
+        evidence = weight * math.log(p_en / (1 - p_en)) + 1.5 * (en_hits - fr_hits)
+
+        other = False
+        if len(words) >= 3:
+            top = wide.detect_language_of(stripped)
+            if top is not None and top.name not in ("FRENCH", "ENGLISH"):
+                confidence = wide.compute_language_confidence(stripped, top)
+                # Spanish or Italian share many short words with French: ask for more certainty
+                # when the French/English vote is not empty.
+                other = confidence >= (0.6 if fr_hits + en_hits <= 1 else 0.8)
+        return Detection(evidence, None, other, len(words))
+
+
+def decide_language(
+    current: Optional[str],
+    detection: Detection,
+    hint: Optional[str] = None,
+) -> Dict[Text, Any]:
+    """The conversation's language after this message.
+
+    Returns {"language": "fr"|"en", "guessed": bool}. `guessed` is true when a new conversation
+    had nothing to go on and French (the school's language) was chosen by default.
+    """
+    if detection.explicit in SUPPORTED:
+        return {"language": detection.explicit, "guessed": False}
+    if current in SUPPORTED:
+        strong = detection.confident
+        # A switch mid-conversation needs strong evidence from a real sentence, not "ok".
+        if strong and strong != current and detection.words >= 3:
+            return {"language": strong, "guessed": False}
+        return {"language": current, "guessed": False}
+    if hint in SUPPORTED:
+        return {"language": hint, "guessed": False}
+    likely = detection.likely
+    if likely:
+        return {"language": likely, "guessed": False}
+    return {"language": FR, "guessed": True}
+
+
+_scorer = Scorer()
+
+
+def detect(text: Optional[str]) -> Detection:
+    """Module-level convenience used by the NLU component and the tests."""
+    return _scorer.detect(text)
+
+
+# --- Rasa graph components -----------------------------------------------------------------
+# Imported lazily by Rasa through config.yml; the rasa imports stay below so that the pure
+# functions above can be tested without loading Rasa.
+
+from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData  # noqa: E402
+from rasa.engine.graph import ExecutionContext, GraphComponent  # noqa: E402
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe  # noqa: E402
+from rasa.engine.storage.resource import Resource  # noqa: E402
+from rasa.engine.storage.storage import ModelStorage  # noqa: E402
+from rasa.shared.core.constants import ACTION_LISTEN_NAME  # noqa: E402
+from rasa.shared.core.domain import Domain  # noqa: E402
+from rasa.shared.core.events import SlotSet, UserUttered  # noqa: E402
+from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
+from rasa.shared.nlu.training_data.message import Message  # noqa: E402
+from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
+
+DETECTION_KEY = "language_detection"
+LANGUAGE_SLOT = "language"
+GUESSED_SLOT = "language_guessed"
+OFFER_ACTION = "utter_offer_other_language"
+OTHER_LANGUAGE_ACTION = "utter_other_language"
+ACTIONS_BEFORE_ANSWER = {ACTION_LISTEN_NAME, "action_session_start", None}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class LanguageDetector(GraphComponent):
+    """Adds `language_detection` to every parsed message."""
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "LanguageDetector":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            message.set(DETECTION_KEY, detect(message.get("text")).as_dict(), add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=False)
+class LanguagePolicy(Policy):
+    """Keeps the `language` slot right; offers the other language after a guessed first answer."""
+
+    @staticmethod
+    def supported_data() -> SupportedData:
+        return SupportedData.ML_DATA
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # Above RulePolicy (6): the offer must follow the first answer before action_listen.
+        return {"priority": 7}
+
+    def train(self, training_trackers: List[Any], domain: Domain, **kwargs: Any) -> Resource:
+        return self._resource
+
+    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
+                                     rule_only_data: Optional[Dict[Text, Any]] = None,
+                                     **kwargs: Any) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        events: List[Any] = []
+        latest_action = tracker.latest_action_name
+        if latest_action == ACTION_LISTEN_NAME and isinstance(tracker.latest_message, UserUttered):
+            message = tracker.latest_message
+            detection = Detection.from_dict(message.parse_data.get(DETECTION_KEY))
+            hint = (message.metadata or {}).get("language")
+            hint = hint.lower()[:2] if isinstance(hint, str) else None
+            current = tracker.get_slot(LANGUAGE_SLOT)
+            decision = decide_language(current, detection, hint)
+            if decision["language"] != current:
+                events.append(SlotSet(LANGUAGE_SLOT, decision["language"]))
+            if decision["guessed"]:
+                events.append(SlotSet(GUESSED_SLOT, True))
+            if detection.other and OTHER_LANGUAGE_ACTION in domain.action_names_or_texts:
+                # Whatever the classifier made of Spanish or Arabic, say which languages we speak.
+                probabilities[domain.index_for_action(OTHER_LANGUAGE_ACTION)] = 1.0
+        elif latest_action in (OFFER_ACTION, OTHER_LANGUAGE_ACTION):
+            probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
+        elif (tracker.get_slot(GUESSED_SLOT) and latest_action not in ACTIONS_BEFORE_ANSWER
+              and OFFER_ACTION in domain.action_names_or_texts):
+            # The first answer went out in French by default: offer English, once.
+            probabilities[domain.index_for_action(OFFER_ACTION)] = 1.0
+            events.append(SlotSet(GUESSED_SLOT, False))
+        return self._prediction(probabilities, events=events)
