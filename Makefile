@@ -9,7 +9,7 @@ TG_VENV   := .venv-telegram
 MODEL     := models/assistant.tar.gz
 RASA_ARGS := --domain domain --config config.yml
 # Retrain only when what the model is made of changes.
-TRAINING_INPUTS := config.yml components/language.py $(shell find domain data -name '*.yml' 2>/dev/null)
+TRAINING_INPUTS := config.yml $(wildcard components/*.py) $(shell find domain data -name '*.yml' 2>/dev/null)
 
 # Quiet, offline-friendly defaults for every Rasa and TensorFlow command.
 export RASA_TELEMETRY_ENABLED := false
@@ -52,7 +52,7 @@ $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 	$(RASA) train $(RASA_ARGS) --data data --out models --fixed-model-name assistant
 
 validate: $(VENV)/.installed
-	$(RASA) data validate $(RASA_ARGS) --data data --fail-on-warnings
+	$(PY) -m scripts.validate
 
 run: install train
 	@scripts/run.sh

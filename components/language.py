@@ -1,14 +1,13 @@
-"""Which language a conversation is held in: detection (NLU component) and decision (policy).
+"""Which language a message is written in, and which language the conversation should use.
 
-Two halves, because they need different things:
-- `LanguageDetector` (NLU pipeline) sees one message: it scores French against English with lingua
-  plus a small lexical vote, spots explicit switches ("in English please") and other languages, and
-  writes the result to the parse data as `language_detection`.
-- `LanguagePolicy` (dialogue policies) sees the whole conversation: it turns that detection into the
-  `language` slot, sticky on weak evidence, so "ok" or "merci" never flips a conversation. It never
-  predicts an answer itself except to offer English after a guessed first answer.
+- `detect()` sees one message: it scores French against English with lingua plus a small lexical
+  vote (lingua alone is unreliable on short campus messages), spots explicit switches ("in English
+  please") and messages in other languages.
+- `decide_language()` sees the conversation's state: sticky on weak evidence, so "ok" or "merci"
+  never flips a conversation; an explicit request always wins.
 
-The decision rules live in `decide_language()`, a pure function the unit tests call directly.
+Pure Python (no Rasa import): the NLU component (components/nlu.py) calls `detect()`, the policy
+(components/policy.py) calls `decide_language()`, and the unit tests call both directly.
 """
 
 from __future__ import annotations
@@ -182,14 +181,19 @@ def decide_language(
     current: Optional[str],
     detection: Detection,
     hint: Optional[str] = None,
+    toggle: bool = False,
 ) -> Dict[Text, Any]:
     """The conversation's language after this message.
 
-    Returns {"language": "fr"|"en", "guessed": bool}. `guessed` is true when a new conversation
-    had nothing to go on and French (the school's language) was chosen by default.
+    `toggle` is set when the student asked for "the other language" without naming one (the
+    /lang command, a language button). Returns {"language": "fr"|"en", "guessed": bool}; `guessed`
+    is true when a new conversation had nothing to go on and French, the school's language, was
+    chosen by default.
     """
     if detection.explicit in SUPPORTED:
         return {"language": detection.explicit, "guessed": False}
+    if toggle:
+        return {"language": FR if current == EN else EN, "guessed": False}
     if current in SUPPORTED:
         strong = detection.confident
         # A switch mid-conversation needs strong evidence from a real sentence, not "ok".
@@ -210,92 +214,3 @@ _scorer = Scorer()
 def detect(text: Optional[str]) -> Detection:
     """Module-level convenience used by the NLU component and the tests."""
     return _scorer.detect(text)
-
-
-# --- Rasa graph components -----------------------------------------------------------------
-# Imported lazily by Rasa through config.yml; the rasa imports stay below so that the pure
-# functions above can be tested without loading Rasa.
-
-from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData  # noqa: E402
-from rasa.engine.graph import ExecutionContext, GraphComponent  # noqa: E402
-from rasa.engine.recipes.default_recipe import DefaultV1Recipe  # noqa: E402
-from rasa.engine.storage.resource import Resource  # noqa: E402
-from rasa.engine.storage.storage import ModelStorage  # noqa: E402
-from rasa.shared.core.constants import ACTION_LISTEN_NAME  # noqa: E402
-from rasa.shared.core.domain import Domain  # noqa: E402
-from rasa.shared.core.events import SlotSet, UserUttered  # noqa: E402
-from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
-from rasa.shared.nlu.training_data.message import Message  # noqa: E402
-from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
-
-DETECTION_KEY = "language_detection"
-LANGUAGE_SLOT = "language"
-GUESSED_SLOT = "language_guessed"
-OFFER_ACTION = "utter_offer_other_language"
-OTHER_LANGUAGE_ACTION = "utter_other_language"
-ACTIONS_BEFORE_ANSWER = {ACTION_LISTEN_NAME, "action_session_start", None}
-
-
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class LanguageDetector(GraphComponent):
-    """Adds `language_detection` to every parsed message."""
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LanguageDetector":
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            message.set(DETECTION_KEY, detect(message.get("text")).as_dict(), add_to_output=True)
-        return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=False)
-class LanguagePolicy(Policy):
-    """Keeps the `language` slot right; offers the other language after a guessed first answer."""
-
-    @staticmethod
-    def supported_data() -> SupportedData:
-        return SupportedData.ML_DATA
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        # Above RulePolicy (6): the offer must follow the first answer before action_listen.
-        return {"priority": 7}
-
-    def train(self, training_trackers: List[Any], domain: Domain, **kwargs: Any) -> Resource:
-        return self._resource
-
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
-        probabilities = self._default_predictions(domain)
-        events: List[Any] = []
-        latest_action = tracker.latest_action_name
-        if latest_action == ACTION_LISTEN_NAME and isinstance(tracker.latest_message, UserUttered):
-            message = tracker.latest_message
-            detection = Detection.from_dict(message.parse_data.get(DETECTION_KEY))
-            hint = (message.metadata or {}).get("language")
-            hint = hint.lower()[:2] if isinstance(hint, str) else None
-            current = tracker.get_slot(LANGUAGE_SLOT)
-            decision = decide_language(current, detection, hint)
-            if decision["language"] != current:
-                events.append(SlotSet(LANGUAGE_SLOT, decision["language"]))
-            if decision["guessed"]:
-                events.append(SlotSet(GUESSED_SLOT, True))
-            if detection.other and OTHER_LANGUAGE_ACTION in domain.action_names_or_texts:
-                # Whatever the classifier made of Spanish or Arabic, say which languages we speak.
-                probabilities[domain.index_for_action(OTHER_LANGUAGE_ACTION)] = 1.0
-        elif latest_action in (OFFER_ACTION, OTHER_LANGUAGE_ACTION):
-            probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
-        elif (tracker.get_slot(GUESSED_SLOT) and latest_action not in ACTIONS_BEFORE_ANSWER
-              and OFFER_ACTION in domain.action_names_or_texts):
-            # The first answer went out in French by default: offer English, once.
-            probabilities[domain.index_for_action(OFFER_ACTION)] = 1.0
-            events.append(SlotSet(GUESSED_SLOT, False))
-        return self._prediction(probabilities, events=events)
