@@ -6,7 +6,8 @@ One policy, ranked above RulePolicy (priority 7 > 6), that on each turn:
 3. tells a student writing in another language which languages the assistant speaks;
 4. replaces the silence Rasa leaves when a custom action fails (action server down) by an apology
    with the known contact route;
-5. after the first answer of a conversation: offers English when French was only a guess, then
+5. resumes a form after a question asked in the middle of it was answered;
+6. after the first answer of a conversation: offers English when French was only a guess, then
    shows the one-line privacy notice (once a session).
 It predicts nothing otherwise, so RulePolicy answers.
 """
@@ -116,6 +117,10 @@ class AssistantPolicy(Policy):
             predict(ACTION_LISTEN_NAME)
         elif _custom_action_failed(tracker, domain):
             predict(ACTION_FAILED_ACTION)
+        elif (tracker.active_loop_name and latest != tracker.active_loop_name
+              and latest not in NOT_ANSWERS and latest.startswith("utter_")):
+            # A question asked in the middle of a form was answered: the form asks again.
+            predict(tracker.active_loop_name)
         elif (latest not in NOT_ANSWERS and latest not in AWAITS_REPLY
               and tracker.active_loop_name is None):
             if tracker.get_slot(GUESSED_SLOT) and latest != OFFER_ACTION:

@@ -9,6 +9,7 @@ every stored event of that conversation is deleted and nothing is written back.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
@@ -18,6 +19,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 logger = logging.getLogger(__name__)
 
 FORGET_MARKER = "utter_forgotten"
+DEFAULT_DB = "var/conversations.db"
 
 
 def asked_to_forget(tracker: DialogueStateTracker) -> bool:
@@ -33,8 +35,13 @@ def asked_to_forget(tracker: DialogueStateTracker) -> bool:
 class ForgettingSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that erases a conversation when the student confirms "forget me"."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args: Any, db: Text = DEFAULT_DB, **kwargs: Any) -> None:
+        # endpoints.yml reads ${TRACKER_DB}; Rasa leaves the placeholder as it is when the
+        # variable is unset, which would create a file literally named "${TRACKER_DB}".
+        if not db or db.startswith("${"):
+            db = DEFAULT_DB
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+        super().__init__(*args, db=db, **kwargs)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if asked_to_forget(tracker):
