@@ -14,6 +14,9 @@ EXPLAINED = {
     r"The utterance '(utter_distress|utter_other_language|utter_offer_other_language|"
     r"utter_privacy_notice|utter_action_unavailable)' is not used in any story or rule":
         "predicted by AssistantPolicy",
+    # Sent by the look-up actions (actions/contacts.py, actions/deadlines.py) with their values.
+    r"The utterance 'utter_(contact|deadline|upcoming)_\w+' is not used in any story or rule":
+        "sent by the look-up actions",
     # Said by the channels themselves when the Rasa server is down (they read it from the domain).
     r"The utterance 'utter_service_unavailable' is not used in any story or rule":
         "read by the Telegram bridge and the web widget",
