@@ -52,14 +52,21 @@ lol deadline scholarship housing live apply ty sorry idk nvm wdym nope sure tell
 question results tickets price amount refund certificate office hours renewal grant rent room
 """.split())
 
-# An explicit request for a language always wins.
+# An explicit request for a language always wins. A request, not a mention: "j'ai un cours en
+# anglais" must not switch, "réponds en anglais stp" and "english please" must.
+# "I speak French a little" states a fact: a request has no "I" before the verb.
+_ASK_EN = r"(?<!i )(?<!i')(speak|talk|answer|reply|respond|write|continue|switch|change|go on|chat)"
+_ASK_FR = (r"(parle[rsz]?|r[ée]pond[sez]*|r[ée]pondre|[ée]cri[stv]e?z?|[ée]crire|passe[rsz]?|"
+           r"continue[rsz]?|discute[rsz]?|switch)")
+_PLEASE = r"(please|pls|plz|stp|svp|s'?il (te|vous) pla[iî]t)"
 EXPLICIT_SWITCH = [
-    (EN, re.compile(r"\b(in|speak|talk|use|switch to|answer in|reply in|write in)\s+english\b|"
-                    r"\benglish\s+(please|pls|plz)\b|\ben anglais\b|\banglais\s+(stp|svp|s'il)|"
-                    r"^\s*english\s*[.!?]*\s*$|^\s*/?lang(uage)?\s+en\s*$", re.I)),
-    (FR, re.compile(r"\b(in|speak|talk|use|switch to|answer in|reply in)\s+french\b|"
-                    r"\ben fran[cç]ais\b|\bparle[rsz]?\s+fran[cç]ais\b|\bfran[cç]ais\s+(stp|svp|s'il)|"
-                    r"^\s*fran[cç]ais\s*[.!?]*\s*$|^\s*/?lang(ue)?\s+fr\s*$", re.I)),
+    (EN, re.compile(rf"\b{_ASK_EN}\b[\w\s']{{0,20}}\b(in )?english\b|\benglish\s+{_PLEASE}|"
+                    rf"\b{_ASK_FR}\b[\w\s']{{0,15}}\ben anglais\b|\ben anglais\s+{_PLEASE}|"
+                    r"^\W*(in )?english\W*$|^\W*en anglais\W*$|^\s*/?lang(uage)?\s+en\s*$", re.I)),
+    (FR, re.compile(rf"\b{_ASK_EN}\b[\w\s']{{0,20}}\b(in )?french\b|\bfrench\s+{_PLEASE}|"
+                    rf"\b{_ASK_FR}\b[\w\s']{{0,15}}\b(en )?fran[cç]ais\b|"
+                    rf"\ben fran[cç]ais\s+{_PLEASE}|\bfran[cç]ais\s+{_PLEASE}|"
+                    r"^\W*(en )?fran[cç]ais\W*$|^\W*in french\W*$|^\s*/?lang(ue)?\s+fr\s*$", re.I)),
 ]
 
 # Scripts that are neither French nor English.
@@ -136,13 +143,14 @@ class Scorer:
             ).with_preloaded_language_models().build()
         return self._pair, self._wide
 
-    def detect(self, text: Optional[str]) -> Detection:
+    def detect(self, text: Optional[str], explicit: bool = True) -> Detection:
+        """`explicit=False` ignores language requests (to judge what a reply is written in)."""
         text = text or ""
         if text.startswith("/"):
             # A button payload such as /switch_language{"language":"en"}: no words to score.
             match = re.search(r'"language"\s*:\s*"(fr|en)"', text)
             return Detection(0.0, match.group(1) if match else None, False, 0)
-        for language, pattern in EXPLICIT_SWITCH:
+        for language, pattern in EXPLICIT_SWITCH if explicit else []:
             if pattern.search(text):
                 return Detection(CONFIDENT * 2 * (1 if language == EN else -1), language, False, 1)
         if _OTHER_SCRIPT.search(text) and len(_OTHER_SCRIPT.findall(text)) > len(_WORD.findall(text)):
@@ -211,6 +219,6 @@ def decide_language(
 _scorer = Scorer()
 
 
-def detect(text: Optional[str]) -> Detection:
+def detect(text: Optional[str], explicit: bool = True) -> Detection:
     """Module-level convenience used by the NLU component and the tests."""
-    return _scorer.detect(text)
+    return _scorer.detect(text, explicit)

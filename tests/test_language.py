@@ -70,6 +70,22 @@ def test_confident_sentence_switches(text, current, expected):
     assert decide_language(current, detect(text))["language"] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "j'ai un cours en anglais demain", "is the course taught in English or French?",
+    "les cours sont en français ?", "I speak French a little", "my English is bad sorry",
+])
+def test_mentioning_a_language_is_not_a_request(text):
+    assert detect(text).explicit is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("tu peux me répondre en anglais stp", EN), ("can you answer in French?", FR),
+    ("English please", EN), ("parlez français svp", FR), ("switch to english", EN),
+])
+def test_requests_for_a_language_are_explicit(text, expected):
+    assert detect(text).explicit == expected
+
+
 def test_channel_hint_sets_a_new_conversation():
     assert decide_language(None, detect("ok"), hint="en") == {"language": EN, "guessed": False}
     assert decide_language(None, detect("ok"), hint="fr") == {"language": FR, "guessed": False}
