@@ -54,7 +54,15 @@ VARIANTS: Dict[str, Dict] = {
          "min_ngram": 2, "max_ngram": 5},
         {"name": "LogisticRegressionClassifier", "max_iter": 200},
         {"name": "FallbackClassifier", "threshold": 0.2}]},
-    # (d) the pipeline in config.yml.
+    # (d) word uni+bigrams and char n-grams, a linear classifier, no spaCy.
+    "bigrams+logreg": {"pipeline": [
+        {"name": "WhitespaceTokenizer"},
+        {"name": "CountVectorsFeaturizer", "strip_accents": "unicode", "max_ngram": 2},
+        {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "strip_accents": "unicode",
+         "min_ngram": 2, "max_ngram": 5},
+        {"name": "LogisticRegressionClassifier", "max_iter": 200},
+        {"name": "FallbackClassifier", "threshold": 0.2}]},
+    # (e) the pipeline in config.yml.
     "ours": None,
 }
 
