@@ -64,8 +64,9 @@ shell: install train
 kb-check: $(VENV)/.installed
 	$(PY) -m actions.kb_check
 
-unit-test: $(VENV)/.installed
+unit-test: install
 	$(PY) -m pytest -m "not e2e" tests
+	$(TG_VENV)/bin/python -m pytest -m "not e2e" telegram_bridge/tests
 
 story-test: train
 	@for lang in fr en; do \
@@ -75,6 +76,7 @@ story-test: train
 
 test: install validate train
 	$(PY) -m pytest tests
+	$(TG_VENV)/bin/python -m pytest telegram_bridge/tests
 	@$(MAKE) --no-print-directory story-test
 
 nlu-eval: $(VENV)/.installed
