@@ -9,7 +9,7 @@ TG_VENV   := .venv-telegram
 MODEL     := models/assistant.tar.gz
 RASA_ARGS := --domain domain --config config.yml
 # Retrain only when what the model is made of changes.
-TRAINING_INPUTS := config.yml $(wildcard components/*.py) $(shell find domain data -name '*.yml' 2>/dev/null)
+TRAINING_INPUTS := config.yml components/language.py components/nlu.py components/policy.py components/safety.py $(shell find domain data -name '*.yml' 2>/dev/null)
 
 # Quiet, offline-friendly defaults for every Rasa and TensorFlow command.
 export RASA_TELEMETRY_ENABLED := false
