@@ -100,4 +100,5 @@ class ActionUpcomingDeadlines(Action):
         messages[-1]["buttons"] = render.buttons(listed, "ask_deadline", "deadline", lang)
         for message in messages:
             dispatcher.utter_message(**message)
-        return []
+        # Every look-up returns an event: an action that returns none has failed (policy.py).
+        return [SlotSet("deadline", None)]

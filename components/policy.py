@@ -21,7 +21,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.language import Detection, decide_language
@@ -46,20 +46,17 @@ AWAITS_REPLY = {"utter_ask_forget_confirm"}
 
 
 def _custom_action_failed(tracker: DialogueStateTracker, domain: Domain) -> bool:
-    """The latest action was a custom action that said nothing: it failed (server down or slow).
+    """The latest action was a custom action that returned nothing: it failed.
 
-    Every custom action of this assistant answers the student, so silence means failure (Rasa
-    logs the error and goes on without a word).
+    When the action server is down or too slow, Rasa logs the error and goes on without a word.
+    Every custom action of this assistant answers and returns at least one event (it clears the
+    slot it used), so a custom action followed by no event at all has failed.
     """
     latest = tracker.latest_action_name
     if not latest or latest not in domain.user_actions or latest.startswith("utter_"):
         return False
-    for event in reversed(tracker.events):
-        if isinstance(event, BotUttered):
-            return False
-        if isinstance(event, ActionExecuted) and event.action_name == latest:
-            return True
-    return False
+    last = tracker.events[-1] if tracker.events else None
+    return isinstance(last, ActionExecuted) and last.action_name == latest
 
 
 def _notice_shown(tracker: DialogueStateTracker) -> bool:
