@@ -133,3 +133,12 @@ def _rss_mb(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def test_message_text_is_not_written_to_the_logs(assistant):
+    secret = f"monsecret{uuid.uuid4().hex[:8]}"
+    say(assistant.port, f"log-{uuid.uuid4().hex[:6]}", f"je cherche un logement {secret}")
+    say(assistant.port, f"log-{uuid.uuid4().hex[:6]}", f"how do I contact the Crous {secret}")
+    time.sleep(1)
+    for log in (assistant.log_path, assistant.actions.log_path):
+        assert secret not in log.read_text(errors="replace"), f"message text found in {log.name}"
