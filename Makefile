@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install run shell train validate test unit-test story-test kb-check nlu-eval bench purge lock clean
+.PHONY: help install run shell train validate test unit-test story-test kb-check nlu-eval bench purge reminders-preview lock clean
 
 help:
 	@echo "make run       start the assistant (installs and trains first if needed)"
@@ -27,7 +27,8 @@ help:
 	@echo "make kb-check  check the knowledge base: schema, stale and unknown fields"
 	@echo "make nlu-eval  compare NLU pipelines (writes docs/nlu-evaluation.md)"
 	@echo "make bench     load benchmark against Rasa's starter bot"
-	@echo "make purge DAYS=90   delete conversations older than DAYS days"
+	@echo "make purge DAYS=90   delete conversations (and reminders) inactive for DAYS days"
+	@echo "make reminders-preview DATE=2027-05-17   what reminders would go out that day (sends nothing)"
 
 install: $(VENV)/.installed $(TG_VENV)/.installed
 
@@ -69,7 +70,7 @@ unit-test: install
 	$(TG_VENV)/bin/python -m pytest -m "not e2e" telegram_bridge/tests
 
 story-test: train
-	@for lang in fr en; do \
+	@for lang in fr en prearrival; do \
 	  $(RASA) test core --model $(MODEL) --stories tests/stories/test_stories_$$lang.yml \
 	    --fail-on-prediction-errors --out results/stories_$$lang || exit 1; \
 	done
@@ -84,6 +85,9 @@ nlu-eval: $(VENV)/.installed
 
 bench: install train
 	$(PY) -m bench.load
+
+reminders-preview: $(VENV)/.installed
+	$(PY) -m actions.reminders preview $(if $(DATE),--date $(DATE))
 
 purge: $(VENV)/.installed
 	$(PY) -m scripts.purge --days $(or $(DAYS),90)

@@ -7,7 +7,9 @@ NOT_TOPICS = frozenset(
     {
         "greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "capabilities",
         "ask_human", "out_of_scope", "switch_language", "privacy", "forget_me", "nlu_fallback",
-        "ask_contact", "ask_deadline", "ask_upcoming_deadlines",
+        "ask_contact", "ask_deadline", "ask_upcoming_deadlines", "start", "non_text", "stop",
+        "remind_me", "list_reminders", "stop_reminder", "stop_all_reminders",
+        "EXTERNAL_deadline_reminder",
     }
 )
 

@@ -22,6 +22,7 @@ def answer(deadline: Deadline, nxt: Next, kb: KnowledgeBase, lang: str) -> Dict[
     if nxt.status == CONFIRMED and deadline.sessions:
         origin = next(s for s in deadline.sessions if s.known and s.closes == nxt.due)
     values = {
+        "deadline_id": deadline.id,  # the "Remind me" button's payload
         "name": deadline.name(lang),
         "details": _details(deadline, lang),
         "where": deadline.where,

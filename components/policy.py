@@ -32,12 +32,15 @@ GUESSED_SLOT = "language_guessed"
 SWITCH_INTENT = "switch_language"
 
 DISTRESS_ACTION = "utter_distress"
+# What components/safety.py found -> the answer with the right help lines.
+DISTRESS_ACTIONS = {"suicide": DISTRESS_ACTION, "violence": "utter_distress_violence"}
 OTHER_LANGUAGE_ACTION = "utter_other_language"
 ACTION_FAILED_ACTION = "utter_action_unavailable"
 OFFER_ACTION = "utter_offer_other_language"
 NOTICE_ACTION = "utter_privacy_notice"
 # Follow-ups end the turn: after them the assistant listens.
-TURN_ENDERS = {DISTRESS_ACTION, OTHER_LANGUAGE_ACTION, ACTION_FAILED_ACTION, NOTICE_ACTION}
+TURN_ENDERS = {*DISTRESS_ACTIONS.values(), OTHER_LANGUAGE_ACTION, ACTION_FAILED_ACTION,
+               NOTICE_ACTION}
 NOT_ANSWERS = {ACTION_LISTEN_NAME, "action_session_start", "action_extract_slots", None}
 # Answers that already carry the privacy notice (the channels' start command).
 HAS_NOTICE = {NOTICE_ACTION, "utter_start"}
@@ -57,6 +60,12 @@ def _custom_action_failed(tracker: DialogueStateTracker, domain: Domain) -> bool
         return False
     last = tracker.events[-1] if tracker.events else None
     return isinstance(last, ActionExecuted) and last.action_name == latest
+
+
+def _triggered_by_the_system(tracker: DialogueStateTracker) -> bool:
+    """A reminder the assistant sends by itself (an EXTERNAL_ intent) gets no follow-ups."""
+    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    return bool(intent and intent.startswith("EXTERNAL_"))
 
 
 def _notice_shown(tracker: DialogueStateTracker) -> bool:
@@ -106,8 +115,10 @@ class AssistantPolicy(Policy):
                 events.append(SlotSet(LANGUAGE_SLOT, decision["language"]))
             if decision["guessed"] != bool(tracker.get_slot(GUESSED_SLOT)):
                 events.append(SlotSet(GUESSED_SLOT, decision["guessed"]))
-            if parse.get(SAFETY_KEY):
-                predict(DISTRESS_ACTION)
+            concern = parse.get(SAFETY_KEY)
+            if concern:
+                action = DISTRESS_ACTIONS.get(concern, DISTRESS_ACTION)
+                predict(action if action in domain.action_names_or_texts else DISTRESS_ACTION)
             elif detection.other:
                 predict(OTHER_LANGUAGE_ACTION)
         elif latest in TURN_ENDERS:
@@ -115,11 +126,12 @@ class AssistantPolicy(Policy):
         elif _custom_action_failed(tracker, domain):
             predict(ACTION_FAILED_ACTION)
         elif (tracker.active_loop_name and latest != tracker.active_loop_name
-              and latest not in NOT_ANSWERS and latest.startswith("utter_")):
+              and latest not in NOT_ANSWERS and latest not in AWAITS_REPLY
+              and latest.startswith("utter_")):
             # A question asked in the middle of a form was answered: the form asks again.
             predict(tracker.active_loop_name)
         elif (latest not in NOT_ANSWERS and latest not in AWAITS_REPLY
-              and tracker.active_loop_name is None):
+              and tracker.active_loop_name is None and not _triggered_by_the_system(tracker)):
             if tracker.get_slot(GUESSED_SLOT) and latest != OFFER_ACTION:
                 predict(OFFER_ACTION)
                 events.append(SlotSet(GUESSED_SLOT, False))
@@ -127,4 +139,7 @@ class AssistantPolicy(Policy):
                 predict(NOTICE_ACTION)
             elif latest == OFFER_ACTION:
                 predict(ACTION_LISTEN_NAME)
-        return self._prediction(probabilities, events=events)
+        # Marked as a "no user" prediction so that it also wins over a form's happy path (RulePolicy
+        # marks loop predictions that way): distress in the middle of the checklist is answered.
+        return self._prediction(probabilities, events=events,
+                                is_no_user_prediction=max(probabilities) > 0)

@@ -13,6 +13,10 @@ export TRACKER_DB="${TRACKER_DB:-var/conversations.db}"
 export RASA_URL="${RASA_URL:-http://localhost:${RASA_PORT}}"
 # Browsers may call the Rasa server only from these origins (space-separated).
 export CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:${WEB_PORT} http://127.0.0.1:${WEB_PORT}}"
+export ACTIONS_URL="${ACTIONS_URL:-http://localhost:${ACTION_PORT}}"
+# Rasa's HTTP API is always behind a token; the Telegram bridge uses it to send reminders. Without
+# one configured, a random token is made for this run (nothing outside needs to know it).
+export RASA_API_TOKEN="${RASA_API_TOKEN:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 mkdir -p var
 
@@ -28,13 +32,10 @@ trap stop_all INT TERM EXIT
 .venv/bin/python -m actions --port "$ACTION_PORT" &
 pids+=($!)
 
-api_args=()
-if [ -n "${RASA_API_TOKEN:-}" ]; then
-  api_args=(--enable-api --auth-token "$RASA_API_TOKEN")
-fi
 # shellcheck disable=SC2086
 .venv/bin/rasa run --model models/assistant.tar.gz --endpoints endpoints.yml \
-  --credentials credentials.yml --port "$RASA_PORT" --cors $CORS_ORIGINS "${api_args[@]}" &
+  --credentials credentials.yml --port "$RASA_PORT" --cors $CORS_ORIGINS \
+  --enable-api --auth-token "$RASA_API_TOKEN" &
 pids+=($!)
 
 if [ -d web ] && [ -f web/serve.py ]; then

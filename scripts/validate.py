@@ -11,12 +11,20 @@ import sys
 EXPLAINED = {
     # Predicted by components/policy.py (AssistantPolicy), not by rules: they must win whatever
     # the intent or the rules say (distress, another language, a failed action, first-turn notes).
-    r"The utterance '(utter_distress|utter_other_language|utter_offer_other_language|"
+    r"The utterance '(utter_distress|utter_distress_violence|utter_other_language|utter_offer_other_language|"
     r"utter_privacy_notice|utter_action_unavailable)' is not used in any story or rule":
         "predicted by AssistantPolicy",
     # Sent by the look-up actions (actions/contacts.py, actions/deadlines.py) with their values.
     r"The utterance 'utter_(contact|deadline|upcoming)_\w+' is not used in any story or rule":
         "sent by the look-up actions",
+    # Sent by the pre-arrival form's validation action and its stop action (actions/prearrival.py).
+    r"The utterance '(utter_prearrival_\w+|utter_ask_(arrival_date|country|programme))' is not "
+    r"used in any story or rule": "sent by the pre-arrival form and its actions",
+    # Sent by the reminder actions (actions/reminders.py).
+    r"The utterance 'utter_reminders?_\w+' is not used in any story or rule":
+        "sent by the reminder actions",
+    r"The intent 'EXTERNAL_deadline_reminder' is listed in the domain file, but is not found in "
+    r"the NLU": "triggered by the Telegram bridge through Rasa's API, never typed",
     # Said by the channels themselves when the Rasa server is down (they read it from the domain).
     r"The utterance 'utter_service_unavailable' is not used in any story or rule":
         "read by the Telegram bridge and the web widget",

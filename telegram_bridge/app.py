@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from typing import Optional
 from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
@@ -11,6 +13,7 @@ from telegram.error import TelegramError
 from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
                           ContextTypes, MessageHandler, filters)
 
+from telegram_bridge import reminders
 from telegram_bridge.errors import error_handler
 from telegram_bridge.handlers import on_button, on_command, on_non_text, on_text
 from telegram_bridge.rasa_client import RasaClient
@@ -41,10 +44,13 @@ async def post_shutdown(application: Application) -> None:
     state: BridgeState = application.bot_data
     if state.rasa is not None:
         await state.rasa.aclose()
+    await reminders.close(application)
 
 
-def build_application(settings: Settings) -> Application:
-    """The Application with its handlers; reads the domain's texts and the command menu now."""
+def build_application(settings: Settings,
+                      reminder_settings: Optional[reminders.ReminderSettings] = None) -> Application:
+    """The Application with its handlers and, when configured, the deadline-reminder job
+    (telegram_bridge/reminders.py); reads the domain's texts and the command menu now."""
     application = (
         Application.builder()
         .token(settings.token)
@@ -69,6 +75,7 @@ def build_application(settings: Settings) -> Application:
         MessageHandler(new_messages & ~filters.TEXT & ~filters.StatusUpdate.ALL, on_non_text))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_error_handler(error_handler)
+    reminders.schedule(application, reminder_settings)
     return application
 
 
@@ -83,10 +90,11 @@ def configure_logging(level: str) -> None:
 def main() -> None:
     try:
         settings = Settings.from_env()
+        reminder_settings = reminders.ReminderSettings.from_env(os.environ)
     except SettingsError as error:
         sys.exit(f"telegram_bridge: {error}")
     configure_logging(settings.log_level)
-    application = build_application(settings)
+    application = build_application(settings, reminder_settings)
     if settings.webhook_url:
         logger.info("Webhook mode on %s:%d", settings.webhook_listen, settings.webhook_port)
         application.run_webhook(
