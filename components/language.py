@@ -173,6 +173,10 @@ class Scorer:
         # lingua is unreliable on one or two words: weigh it by how much text it had.
         weight = min(len(words), 4) / 4
         evidence = weight * math.log(p_en / (1 - p_en)) + 1.5 * (en_hits - fr_hits)
+        if fr_hits + en_hits == 0 and max(p_en, 1 - p_en) < 0.85:
+            # No function word of either language, and lingua hesitates: names, typos or
+            # gibberish ("qsdkjh zzkx") say nothing about the language.
+            evidence = 0.0
 
         other = False
         if len(words) >= 3:

@@ -73,10 +73,19 @@ def test_ambiguous_first_message_answers_french_and_offers_english(assistant):
     assert any("switch_language" in p and '"en"' in p for p in payloads)
 
 
-def test_gibberish_falls_back_with_the_menu(assistant):
-    replies = say(assistant.port, new_sender(), "Hello! qsdkjh zzkx vbnq")
+@pytest.mark.parametrize("message,expected", [
+    ("qsdkjh zzkx vbnq", "pas compris"), ("😀😀", "pas compris"), ("blablabla", "pas compris")])
+def test_gibberish_falls_back_with_the_menu(assistant, message, expected):
+    replies = say(assistant.port, new_sender(), message)
     payloads = [b["payload"] for r in replies for b in r.get("buttons") or []]
+    assert expected in texts(replies)
     assert "/capabilities" in payloads
+
+
+def test_gibberish_mid_conversation_keeps_the_language(assistant):
+    sender = new_sender()
+    say(assistant.port, sender, "Hello, where can I find a room?")
+    assert "didn't understand" in texts(say(assistant.port, sender, "qsdkjh zzkx vbnq"))
 
 
 @pytest.mark.parametrize("message", [
