@@ -1,0 +1,1 @@
+"""Scale-out tests: several Rasa servers, PostgreSQL, Redis and nginx on loopback."""
