@@ -11,8 +11,9 @@ SQLite store) on free ports, measures each one's cold start, then plays the same
 reports throughput, p50/p95/p99 latency, errors, and the Rasa server's peak memory. Machines are
 shared: compare the two bots within one run, not runs with each other.
 
-Writes results/bench/latest.json and, unless --no-docs, docs/performance-latency.png and the
-results block of docs/performance.md (`--render` redoes only that, from latest.json).
+Writes results/bench/latest.json, docs/performance-latency.png and the results block of
+docs/performance.md (`--render` redoes the last two from latest.json); with --no-docs or --quick,
+only results/bench/last-run.json.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def parse_args(argv: Optional[List[str]]) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true",
                         help="--duration 5 --rounds 1 --no-training --no-docs")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("SANIC_WORKERS", 1)),
-                        help="Sanic workers of this assistant's Rasa server (SANIC_WORKERS)")
+                        help="Sanic workers of this assistant's Rasa server (SANIC_WORKERS; "
+                             "needs a lock store in --endpoints, else Rasa runs 1)")
     parser.add_argument("--endpoints", type=Path,
                         help="endpoints file for this assistant (default endpoints.yml)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -87,8 +89,8 @@ def publish(data: Dict[str, Any], docs: bool = True) -> None:
     conditions, facts, runs = data["conditions"], data["facts"], data["runs"]
     loads = conditions["load_average_during_runs"]
     block = (f"Run of {conditions['date']} ({conditions['machine']}; load average "
-             f"{min(loads):.1f}–{max(loads):.1f} during the runs; {conditions['rounds']} round(s) "
-             f"of {conditions['duration_s']:.0f} s per bot and level; this assistant with "
+             f"{min(loads):.1f}–{max(loads):.1f} during the runs; {conditions['rounds']} "
+             f"round(s) of {conditions['duration_s']:.0f} s per bot and level; this assistant with "
              f"{conditions['workers']} Sanic worker(s)).\n\n" + report.load_table(runs)
              + "\n\n" + report.facts_table(facts))
     say("\n" + block + "\n")
@@ -197,9 +199,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     data = {"conditions": conditions, "facts": facts, "runs": runs}
-    (RESULTS / "latest.json").write_text(json.dumps(data, indent=2))
+    # latest.json is the run the docs show; a --no-docs run does not replace it.
+    saved = RESULTS / ("last-run.json" if args.no_docs else "latest.json")
+    saved.write_text(json.dumps(data, indent=2))
     publish(data, docs=not args.no_docs)
-    say(f"Results: {(RESULTS / 'latest.json').relative_to(ROOT)}")
+    say(f"Results: {saved.relative_to(ROOT)}")
     if args.keep:
         say(f"Kept {workdir}")
     else:

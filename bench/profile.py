@@ -18,6 +18,7 @@ import asyncio
 import functools
 import logging
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -154,6 +155,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         asyncio.run(profile(args, workdir))
     finally:
         actions.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 

@@ -71,7 +71,8 @@ def test_start_up_sets_the_command_menu_in_french_and_english(bridge, telegram):
     assert set(menus) == {None, "fr"}
     english = {c["command"]: c["description"] for c in menus[None]}
     french = {c["command"]: c["description"] for c in menus["fr"]}
-    assert set(english) == set(french) == {"start", "help", "lang", "contacts", "deadlines", "forget"}
+    assert set(english) == set(french) == {"start", "help", "lang", "contacts", "deadlines", "forget",
+                                                 "reminders"}
     assert english["forget"] == "Erase this conversation" and french["forget"] == "Effacer cette conversation"
 
 

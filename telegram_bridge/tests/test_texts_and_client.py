@@ -31,7 +31,8 @@ def test_the_command_menu_has_both_languages_and_the_issues_payloads():
     commands = {c.name: c for c in load_commands(COMMANDS_FILE)}
     assert {name: c.payload for name, c in commands.items()} == {
         "start": "/start", "help": "/capabilities", "lang": "/switch_language",
-        "contacts": "/ask_contact", "deadlines": "/ask_upcoming_deadlines", "forget": "/forget_me"}
+        "contacts": "/ask_contact", "deadlines": "/ask_upcoming_deadlines", "forget": "/forget_me",
+        "reminders": "/list_reminders"}
     for command in commands.values():
         assert 3 <= len(command.description["fr"]) <= 256 and 3 <= len(command.description["en"]) <= 256
     assert commands["forget"].description["fr"] != commands["forget"].description["en"]

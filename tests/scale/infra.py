@@ -54,17 +54,27 @@ class PostgreSQL:
         self.port = servers.free_port()
         # initdb refuses to run as root: then the cluster belongs to the `postgres` system user.
         self.run_as = "postgres" if os.geteuid() == 0 else None
-        self.dir = Path(tempfile.mkdtemp(prefix="scale-pg-"))
-        self.data, self.log = self.dir / "data", self.dir / "postgres.log"
+        self.dir: Optional[Path] = None  # made by start(): outside pytest's folders, which the
+        # `postgres` user cannot enter
 
     def _run(self, *args: str) -> None:
         command = [str(self.bin / args[0]), *args[1:]]
         if self.run_as:
-            command = ["runuser", "-u", self.run_as, "--", *command]
+            runuser = shutil.which("runuser") or "/usr/sbin/runuser"
+            command = [runuser, "-u", self.run_as, "--", *command]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                        timeout=120)
 
     def start(self) -> "PostgreSQL":
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # nothing left running or on disk when the start fails
+            raise
+
+    def _start(self) -> "PostgreSQL":
+        self.dir = Path(tempfile.mkdtemp(prefix="scale-pg-"))
+        self.data, self.log = self.dir / "data", self.dir / "postgres.log"
         pwfile = self.dir / "pw"
         pwfile.write_text(self.password + "\n")
         if self.run_as:
@@ -93,11 +103,15 @@ class PostgreSQL:
                                 password=self.password, dbname=self.database)
 
     def stop(self) -> None:
-        try:
-            self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-            pass
+        if self.dir is None:
+            return
+        if (self.data / "postmaster.pid").exists():
+            try:
+                self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+            except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+                pass
         shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = None
 
 
 class Redis:
@@ -118,7 +132,11 @@ class Redis:
             [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
              "--appendonly", "no", "--requirepass", self.password, "--dir", str(self.workdir)],
             stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
-        _wait_for_port(self.port, 30, self.process, self.log)
+        try:
+            _wait_for_port(self.port, 30, self.process, self.log)
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def stop(self) -> None:
@@ -176,8 +194,12 @@ class Nginx:
         self.process = subprocess.Popen(
             [self.binary, "-p", str(self.dir), "-e", str(self.dir / "error.log"), "-c", str(conf),
              "-g", "daemon off;"], stdout=open(log, "ab"), stderr=subprocess.STDOUT)
-        _wait_for_port(self.rasa_port, 30, self.process, log)
-        _wait_for_port(self.actions_port, 30, self.process, log)
+        try:
+            _wait_for_port(self.rasa_port, 30, self.process, log)
+            _wait_for_port(self.actions_port, 30, self.process, log)
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def stop(self) -> None:

@@ -60,9 +60,10 @@ def cluster(tmp_path_factory):
             nginx = infra.Nginx(workdir, rasa_ports, action_ports)
         except infra.Missing as missing:
             pytest.skip(f"not installed: {missing}")
-        started.append(postgres.start())
-        started.append(redis.start())
-        started.append(nginx.start())
+        # Each is listed before it starts, so a failed start is stopped too.
+        for service in (postgres, redis, nginx):
+            started.append(service)
+            service.start()
         # Reminder subscriptions live in PostgreSQL too: the action servers stay stateless copies,
         # and "forget me" on a Rasa server erases them there.
         reminders = (f"postgresql://{postgres.user}:{postgres.password}@127.0.0.1:"
@@ -71,7 +72,8 @@ def cluster(tmp_path_factory):
                    for p in action_ports]
         for number, server in enumerate(actions):
             server.log_path = workdir / f"actions-{number + 1}.log"
-        started += [a.start() for a in actions]
+            started.append(server)
+            server.start()
         env = {
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{nginx.actions_port}/webhook",
             "DB_HOST": "127.0.0.1", "DB_PORT": str(postgres.port),
@@ -83,10 +85,10 @@ def cluster(tmp_path_factory):
         }
         rasas = [rasa_server(f"rasa-{n + 1}", workdir, port, env)
                  for n, port in enumerate(rasa_ports)]
+        started += rasas
         # Both at once: each takes ~10-30 s to load the model.
         with ThreadPoolExecutor(2) as pool:
-            rasas = list(pool.map(lambda s: s.start(timeout=240), rasas))
-        started += rasas
+            list(pool.map(lambda s: s.start(timeout=240), rasas))
         yield {"postgres": postgres, "redis": redis, "nginx": nginx, "rasa": rasas,
                "actions": actions, "workdir": workdir}
     finally:
