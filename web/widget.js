@@ -396,7 +396,7 @@
 
   // ---- Connection ---------------------------------------------------------------------------------
 
-  var socket = null, ready = false, loading = null;
+  var socket = null, ready = false, loading = null, pending = [], lost = false;
 
   function loadClient() {
     if (loading) { return loading; }
@@ -429,7 +429,9 @@
         var id = typeof remote === "string" ? remote : remote && remote.session_id;
         if (id && id !== sessionId) { return; }  // a confirmation for a conversation we left
         ready = true;
+        lost = false;
         showStatus("");
+        while (pending.length) { emit(pending.shift()); }
         if (!history.length && perTab.getItem(KEY + ":started") !== sessionId) {
           // A new conversation: ask the assistant for its welcome (not shown as a user message).
           perTab.setItem(KEY + ":started", sessionId);
@@ -439,6 +441,7 @@
       socket.on("bot_uttered", receive);
       socket.on("disconnect", function (reason) {
         ready = false;
+        lost = reason !== "io client disconnect";
         setTyping(false);
         if (reason === "io client disconnect") { return; }
         showStatus(T.lost, "error");
@@ -446,6 +449,7 @@
       });
       socket.on("connect_error", function () {
         ready = false;
+        lost = true;
         setTyping(false);
         showStatus(T.lost, "error");
       });
@@ -463,15 +467,23 @@
   function send(text, payload) {
     text = (text || "").trim();
     if (!text) { return false; }
-    if (!ready) {
+    if (!ready && (lost || !socket)) {
+      // The server cannot be reached: say so, and keep the message in the box to send again.
       showStatus(T.notSent, "error");
       if (!socket) { connect(); }
       return false;
     }
-    showStatus("");
     history.push({ from: "user", text: text });
     saveHistory();
     render();
+    if (!ready) {
+      // Still opening the session (a page just loaded): the message goes out as soon as the
+      // session is confirmed, instead of being dropped.
+      pending.push(payload || text);
+      showStatus(T.connecting, "info");
+      return true;
+    }
+    showStatus("");
     emit(payload || text);
     return true;
   }
