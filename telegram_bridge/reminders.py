@@ -31,7 +31,7 @@ from telegram.ext import Application
 
 from telegram_bridge.handlers import deliver
 from telegram_bridge.rendering import plan
-from telegram_bridge.settings import SettingsError
+from telegram_bridge.settings import SettingsError, positive_number
 from telegram_bridge.state import BridgeState, Context
 
 logger = logging.getLogger(__name__)
@@ -75,26 +75,13 @@ class ReminderSettings:
             api_token=(env.get("RASA_API_TOKEN") or "").strip(),
             actions_url=(env.get("ACTIONS_URL") or ACTIONS_URL).rstrip("/"),
             rasa_url=(env.get("RASA_URL") or "http://localhost:5005").rstrip("/"),
-            interval=_positive(env, "REMINDERS_INTERVAL", 60.0),
-            first=_positive(env, "REMINDERS_FIRST", 5.0),
+            interval=positive_number(env, "REMINDERS_INTERVAL", 60.0),
+            first=positive_number(env, "REMINDERS_FIRST", 5.0),
             fixed_now=fixed_now,
         )
 
     def now(self) -> datetime:
         return self.fixed_now or datetime.now(timezone.utc)
-
-
-def _positive(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = (env.get(name) or "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a number, not {raw!r}.") from None
-    if value <= 0:
-        raise SettingsError(f"{name} must be positive, not {raw!r}.")
-    return value
 
 
 class ReminderClient:

@@ -47,18 +47,18 @@ class Settings:
             token=token,
             base_url=env.get("TELEGRAM_BASE_URL") or TELEGRAM_BASE_URL,
             rasa_url=(env.get("RASA_URL") or RASA_URL).rstrip("/"),
-            rasa_timeout=_number(env, "RASA_TIMEOUT", 12.0),
-            flood_max=int(_number(env, "TELEGRAM_FLOOD_MAX", 10)),
-            flood_window=_number(env, "TELEGRAM_FLOOD_WINDOW", 60.0),
+            rasa_timeout=positive_number(env, "RASA_TIMEOUT", 12.0),
+            flood_max=int(positive_number(env, "TELEGRAM_FLOOD_MAX", 10)),
+            flood_window=positive_number(env, "TELEGRAM_FLOOD_WINDOW", 60.0),
             webhook_url=env.get("TELEGRAM_WEBHOOK_URL") or None,
             webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN") or "0.0.0.0",
-            webhook_port=int(_number(env, "TELEGRAM_WEBHOOK_PORT", 8443)),
+            webhook_port=int(positive_number(env, "TELEGRAM_WEBHOOK_PORT", 8443)),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
             log_level=(env.get("LOG_LEVEL") or "INFO").upper(),
         )
 
 
-def _number(env: Mapping[str, str], name: str, default: float) -> float:
+def positive_number(env: Mapping[str, str], name: str, default: float) -> float:
     raw = env.get(name)
     if raw is None or raw.strip() == "":
         return default
